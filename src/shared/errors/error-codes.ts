@@ -1,0 +1,31 @@
+/**
+ * Every error the connector reports to a caller, with the HTTP status it maps to.
+ * Codes are stable: POS front-ends, the Odoo bridge and the docs (docs/errors.md) key on them.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 400,
+  INVALID_PHONE: 400,
+  UNSUPPORTED_CURRENCY: 400,
+  INVALID_AMOUNT: 400,
+  TOO_MANY_DECIMALS: 400,
+  IDEMPOTENCY_KEY_REQUIRED: 400,
+  UNAUTHORIZED: 401,
+  WEBHOOK_UNAUTHORIZED: 401,
+  NOT_FOUND: 404,
+  LINK_NOT_FOUND: 404,
+  LINK_ACTIVE: 409,
+  ALREADY_PAID: 409,
+  LINK_NOT_VOIDABLE: 409,
+  LINK_NOT_REFUNDABLE: 409,
+  REFUND_IN_PROGRESS: 409,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  OVER_REFUND: 422,
+  TAMARA_REJECTED: 422,
+  PAYLOAD_TOO_LARGE: 413,
+  TAMARA_UNAVAILABLE: 503,
+  TAMARA_RATE_LIMITED: 503,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL_ERROR: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
