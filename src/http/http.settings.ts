@@ -1,0 +1,4 @@
+export abstract class HttpSettings {
+  abstract readonly apiKeys: string[];
+  abstract readonly webhookMaxBodyBytes: number;
+}
