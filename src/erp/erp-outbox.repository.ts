@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returningRows } from '../database/returning-rows';
 import { DataSource } from 'typeorm';
 import { ErpOutboxEntity } from '../payments/persistence/erp-outbox.entity';
 
@@ -12,7 +13,7 @@ export class ErpOutboxRepository {
    */
   async claimHeads(now: Date, leaseUntil: Date, limit: number, sources: string[]): Promise<ErpOutboxEntity[]> {
     if (sources.length === 0) return [];
-    const ids: Array<{ id: string }> = await this.dataSource.query(
+    const ids = returningRows<{ id: string }>(await this.dataSource.query(
       `UPDATE erp_outbox SET lease_until = $2, attempts = attempts + 1
         WHERE id IN (
           SELECT o.id FROM erp_outbox o
@@ -26,7 +27,7 @@ export class ErpOutboxRepository {
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
       [now, leaseUntil, limit, sources],
-    );
+    ));
     if (ids.length === 0) return [];
     return this.dataSource
       .getRepository(ErpOutboxEntity)
@@ -50,9 +51,11 @@ export class ErpOutboxRepository {
 
   /** Puts a parked event back in the queue (after a person fixed the cause). */
   async requeue(id: string, now: Date): Promise<boolean> {
-    const rows = await this.dataSource.query(
-      `UPDATE erp_outbox SET status = 'pending', next_attempt_at = $2, attempts = 0 WHERE id = $1 AND status = 'parked' RETURNING id`,
-      [id, now],
+    const rows = returningRows<{ id: string }>(
+      await this.dataSource.query(
+        `UPDATE erp_outbox SET status = 'pending', next_attempt_at = $2, attempts = 0 WHERE id = $1 AND status = 'parked' RETURNING id`,
+        [id, now],
+      ),
     );
     return rows.length > 0;
   }

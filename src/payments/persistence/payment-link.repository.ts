@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returningRows } from '../../database/returning-rows';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PaymentLinkEntity } from './payment-link.entity';
 import { LIVE_STATUSES } from '../domain/payment-link-status';
@@ -83,7 +84,7 @@ export class PaymentLinkRepository {
    * it twice: rows are locked with SKIP LOCKED and leased until `leaseUntil` in one statement.
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const rows = returningRows<{ id: string }>(await this.dataSource.query(
       `UPDATE payment_link SET lease_until = $2
         WHERE id IN (
           SELECT id FROM payment_link
@@ -94,7 +95,7 @@ export class PaymentLinkRepository {
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
       [now, leaseUntil, limit],
-    );
+    ));
     return rows.map((r) => r.id);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returningRows } from '../../database/returning-rows';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { RefundEntity } from './refund.entity';
 
@@ -36,7 +37,7 @@ export class RefundRepository {
 
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
     // next_check_at doubles as the lease: a claimed refund is not due again before leaseUntil.
-    const rows: Array<{ id: string }> = await this.dataSource.query(
+    const rows = returningRows<{ id: string }>(await this.dataSource.query(
       `UPDATE refund SET next_check_at = $2
         WHERE id IN (
           SELECT id FROM refund
@@ -46,7 +47,7 @@ export class RefundRepository {
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
       [now, leaseUntil, limit],
-    );
+    ));
     return rows.map((r) => r.id);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { returningRows } from '../../database/returning-rows';
 import { DataSource } from 'typeorm';
 import { TamaraInboxEntity } from './tamara-inbox.entity';
 import type { TamaraNotification } from '../../tamara/tamara-api.types';
@@ -20,7 +21,7 @@ export class TamaraInboxRepository {
   }
 
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<TamaraInboxEntity[]> {
-    const ids: Array<{ id: string }> = await this.dataSource.query(
+    const ids = returningRows<{ id: string }>(await this.dataSource.query(
       `UPDATE tamara_inbox SET lease_until = $2, attempts = attempts + 1
         WHERE id IN (
           SELECT id FROM tamara_inbox
@@ -30,7 +31,7 @@ export class TamaraInboxRepository {
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
       [now, leaseUntil, limit],
-    );
+    ));
     if (ids.length === 0) return [];
     return this.dataSource
       .getRepository(TamaraInboxEntity)
