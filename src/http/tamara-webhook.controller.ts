@@ -5,6 +5,7 @@ import { parseTamaraNotification } from '../tamara/webhook/tamara-notification.p
 import { notificationDedupeKey } from '../tamara/webhook/notification-dedupe-key';
 import { TamaraInboxRepository } from '../payments/persistence/tamara-inbox.repository';
 import { ConnectorJobsService } from '../jobs/connector-jobs.service';
+import { Clock } from '../shared/time/clock';
 import { ConnectorMetrics } from '../observability/connector-metrics';
 
 /**
@@ -19,6 +20,7 @@ export class TamaraWebhookController {
     private readonly inbox: TamaraInboxRepository,
     private readonly jobs: ConnectorJobsService,
     private readonly metrics: ConnectorMetrics,
+    private readonly clock: Clock,
   ) {}
 
   @Post('tamara')
@@ -42,7 +44,7 @@ export class TamaraWebhookController {
       throw new AppError('VALIDATION_FAILED', 'The notification body is not a Tamara order notification.', { fields: parsed.fields });
     }
     // Durable before acknowledged: if the database is down this throws and Tamara gets a 5xx.
-    const result = await this.inbox.insert(parsed.notification, notificationDedupeKey(parsed.notification));
+    const result = await this.inbox.insert(parsed.notification, notificationDedupeKey(parsed.notification), this.clock.now());
     this.metrics.webhooks.inc({ result });
     if (result === 'accepted') this.jobs.inbox.kick();
     return { received: true, duplicate: result === 'duplicate' };

@@ -9,13 +9,13 @@ export class TamaraInboxRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /** Durable insert before the 2xx; a redelivery of the same notification only bumps a counter. */
-  async insert(notification: TamaraNotification, dedupeKey: string): Promise<'accepted' | 'duplicate'> {
+  async insert(notification: TamaraNotification, dedupeKey: string, receivedAt: Date): Promise<'accepted' | 'duplicate'> {
     const rows: Array<{ inserted: boolean }> = await this.dataSource.query(
-      `INSERT INTO tamara_inbox (dedupe_key, tamara_order_id, order_reference_id, event_type, data)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO tamara_inbox (dedupe_key, tamara_order_id, order_reference_id, event_type, data, received_at, next_attempt_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $6)
        ON CONFLICT (dedupe_key) DO UPDATE SET duplicates = tamara_inbox.duplicates + 1
        RETURNING (xmax = 0) AS inserted`,
-      [dedupeKey, notification.orderId, notification.orderReferenceId ?? null, notification.eventType, JSON.stringify(notification.data)],
+      [dedupeKey, notification.orderId, notification.orderReferenceId ?? null, notification.eventType, JSON.stringify(notification.data), receivedAt],
     );
     return rows[0].inserted ? 'accepted' : 'duplicate';
   }
