@@ -31,7 +31,7 @@ export class CreatePaymentLinkDto {
   @IsString() @Length(1, 100) reference: string;
   @IsDefined() @IsDecimalInput() amount: string | number;
   @IsString() @Length(3, 3) currency: string;
-  @IsString() @Length(5, 32) phone: string;
+  @IsString() @MaxLength(32) phone: string;
   @IsOptional() @IsEmail() @MaxLength(254) email?: string;
   @IsOptional() @IsIn(['ar_SA', 'en_US']) locale?: 'ar_SA' | 'en_US';
   @IsOptional() @IsString() @Length(1, 100) storeCode?: string;
