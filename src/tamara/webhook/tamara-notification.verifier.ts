@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import { jwtVerify } from 'jose';
 import { Clock, SystemClock } from '../../shared/time/clock';
 
@@ -40,7 +41,7 @@ const KEY_INDEPENDENT: ReadonlySet<NotificationRejection> = new Set(['malformed'
  * but not the body — callers must treat the body as a hint and re-read the order.
  */
 export class TamaraNotificationVerifier {
-  private readonly keys: Uint8Array[];
+  private readonly keys: KeyObject[];
   private readonly clock: Clock;
   private readonly clockToleranceSeconds: number;
   private readonly maxTokenAgeSeconds: number;
@@ -51,8 +52,8 @@ export class TamaraNotificationVerifier {
       // Fail closed: without a key every webhook would have to be either trusted or refused.
       throw new Error('At least one Tamara notification token is required to verify webhooks');
     }
-    const encoder = new TextEncoder();
-    this.keys = tokens.map((t) => encoder.encode(t));
+    // KeyObjects are built once: importing a raw key on every verification costs more than the HMAC itself.
+    this.keys = tokens.map((t) => createSecretKey(Buffer.from(t, 'utf8')));
     this.clock = options.clock ?? new SystemClock();
     this.clockToleranceSeconds = options.clockToleranceSeconds ?? 60;
     this.maxTokenAgeSeconds = options.maxTokenAgeSeconds ?? 900;
@@ -74,7 +75,7 @@ export class TamaraNotificationVerifier {
     return { ok: false, reason: rejection };
   }
 
-  private async verifyWith(token: string, key: Uint8Array): Promise<NotificationVerification> {
+  private async verifyWith(token: string, key: KeyObject): Promise<NotificationVerification> {
     try {
       const { payload } = await jwtVerify(token, key, {
         algorithms: ['HS256'],

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: webhook intake throughput and latency, beside a bare route of the same server
+ * in the same run, written to docs/benchmarks.md. Uses DATABASE_URL when set, else embedded PGlite.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { SignJWT } from 'jose';
+import { loadConfig } from '../config/app-config';
+import { startConnector } from '../bootstrap';
+
+import { fork } from 'node:child_process';
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p90: number; p99: number; max: number; average: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+  duration: number;
+  statusCodeStats?: Record<string, { count: number }>;
+}
+
+const DURATION_S = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
+const NOTIFICATION_KEY = 'bench-notification-key-0123456789';
+
+async function main(): Promise<void> {
+  const config = loadConfig({
+    ...process.env,
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    DATA_DIR: process.env.DATA_DIR ?? join(process.cwd(), 'data', 'bench'),
+    TAMARA_API_URL: 'http://127.0.0.1:9',
+    TAMARA_API_TOKEN: 'bench-api-token',
+    TAMARA_NOTIFICATION_TOKEN: NOTIFICATION_KEY,
+    CONNECTOR_API_KEYS: 'bench-api-key-0123456789',
+  });
+  const running = await startConnector(config, { runtime: { jobsEnabled: false }, registerWebhook: false, host: '127.0.0.1' });
+  const database = config.database.url ? 'PostgreSQL (DATABASE_URL)' : 'embedded PGlite';
+  try {
+    const iat = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ iss: 'Tamara' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + 900)
+      .sign(new TextEncoder().encode(NOTIFICATION_KEY));
+    const run = (opts: { path: string; duration?: number; connections?: number; overallRate?: number; webhook?: boolean }) =>
+      generateLoad({
+        url: `${running.url}${opts.path}`,
+        duration: opts.duration ?? DURATION_S,
+        connections: opts.connections ?? 20,
+        overallRate: opts.overallRate,
+        webhook: opts.webhook ? { token } : undefined,
+      });
+    const hook = `/webhooks/tamara?tamaraToken=${token}`;
+
+    await run({ path: hook, webhook: true, duration: 2 }); // warm-up: JIT, pool, first pages
+    const bare = await run({ path: '/health/live' });
+    const intake = await run({ path: hook, webhook: true });
+    const paced = await run({ path: hook, webhook: true, overallRate: 500, connections: 10 });
+
+    for (const [name, r] of Object.entries({ bare, intake, paced })) {
+      process.stderr.write(`${name}: ${JSON.stringify(r.statusCodeStats)} errors=${r.errors} timeouts=${r.timeouts}\n`);
+    }
+    const ratio = intake.requests.average / bare.requests.average;
+    const row = (name: string, r: AutocannonResult) =>
+      `| ${name} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p99} | ${r.latency.max} | ${r.non2xx + r.errors + r.timeouts} |`;
+    const report = [
+      '# Benchmarks',
+      '',
+      'Measured by `npm run bench` (src/bench/webhook-intake.bench.ts); re-run it to refresh this page.',
+      '',
+      `- Date: ${new Date().toISOString()}`,
+      `- Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+      `- Database: ${database}; load generator (autocannon) in a separate process on loopback; ${DURATION_S} s per run after a 2 s warm-up`,
+      '',
+      '## Webhook intake (`POST /webhooks/tamara`: JWT verification, body parsing, durable inbox insert, 2xx)',
+      '',
+      '| run | requests/s | p50 ms | p99 ms | max ms | failures |',
+      '|---|---|---|---|---|---|',
+      row('bare route `GET /health/live`, 20 connections', bare),
+      row('webhook intake, 20 connections (max throughput)', intake),
+      row('webhook intake paced at 500 requests/s, 10 connections', paced),
+      '',
+      `Webhook throughput is **${(ratio * 100).toFixed(0)} %** of the bare route (target ≥ 50 %). ` +
+        `p99 at 500 requests/s is **${paced.latency.p99} ms** (target < 25 ms).`,
+      '',
+      `Targets met: ${ratio >= 0.5 ? 'throughput yes' : 'throughput NO'}, ${paced.latency.p99 < 25 ? 'p99 yes' : 'p99 NO'}.`,
+      '',
+    ].join('\n');
+    writeFileSync(join(process.cwd(), 'docs', 'benchmarks.md'), report);
+    process.stdout.write(`${report}\n`);
+  } finally {
+    await running.close();
+  }
+}
+
+void main().catch((error: Error) => {
+  process.stderr.write(`Benchmark failed: ${error.stack ?? error.message}\n`);
+  process.exit(1);
+});
+
+function generateLoad(spec: Record<string, unknown>): Promise<AutocannonResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(__dirname, 'load-generator.js'), [JSON.stringify(spec)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (result) => resolve(result as AutocannonResult));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`load generator exited with ${code}`))));
+  });
+}
