@@ -14,6 +14,7 @@ import { runMigrations } from './database/migrate';
 import { createValidationPipe } from './http/validation.pipe';
 import { TamaraApi } from './tamara/tamara-api.port';
 import { TAMARA_WEBHOOK_EVENTS } from './tamara/tamara-api.types';
+import { buildOdooFeatures } from './odoo/odoo-features';
 
 export interface RunningConnector {
   app: INestApplication;
@@ -32,22 +33,25 @@ export interface StartOptions {
   /** Keep the embedded database in memory (tests). */
   inMemoryDatabase?: boolean;
   host?: string;
+  /** Include the Odoo bridge when ODOO_URL is set (default true). */
+  odoo?: boolean;
 }
 
 /** Database (embedded when no DATABASE_URL), migrations, then the HTTP service and its jobs. */
 export async function startConnector(config: AppConfig, options: StartOptions): Promise<RunningConnector> {
-  let embedded: EmbeddedPostgres | undefined;
-  const databaseUrl = config.database.url ?? (embedded = await startEmbeddedPostgres(config.database.dataDir, { inMemory: options.inMemoryDatabase })).url;
+  const database = await prepareDatabase(config, { inMemory: options.inMemoryDatabase });
+  const databaseUrl = database.url;
   try {
-    await migrate(databaseUrl, Boolean(embedded));
+    const odoo = options.odoo === false ? undefined : buildOdooFeatures(config);
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.register({
         config,
         databaseUrl,
-        embeddedDatabase: Boolean(embedded),
+        embeddedDatabase: database.embedded,
         runtime: options.runtime,
-        erp: options.erp,
-        features: options.features,
+        erp: options.erp ?? odoo?.erp,
+        features: [...(options.features ?? []), ...(odoo?.features ?? [])],
+        controllers: odoo?.controllers,
         logDestination: options.logDestination,
       }),
       { bufferLogs: true, bodyParser: false },
@@ -70,13 +74,32 @@ export async function startConnector(config: AppConfig, options: StartOptions): 
       databaseUrl,
       async close() {
         await app.close();
-        await embedded?.stop();
+        await database.stop();
       },
     };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+}
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/** DATABASE_URL, or the embedded PGlite under DATA_DIR; migrated either way. */
+export async function prepareDatabase(config: AppConfig, options: { inMemory?: boolean } = {}): Promise<PreparedDatabase> {
+  let embedded: EmbeddedPostgres | undefined;
+  const url = config.database.url ?? (embedded = await startEmbeddedPostgres(config.database.dataDir, options)).url;
+  try {
+    await migrate(url, Boolean(embedded));
   } catch (error) {
     await embedded?.stop();
     throw error;
   }
+  return { url, embedded: Boolean(embedded), stop: async () => embedded?.stop() };
 }
 
 async function migrate(databaseUrl: string, embedded: boolean): Promise<void> {

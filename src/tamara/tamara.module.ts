@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { HttpModule } from '@nestjs/axios';
-import { tamaraApiProvider, tamaraNotificationVerifierProvider } from './tamara.providers';
+import { tamaraApiProvider } from './tamara.providers';
 import { TamaraApi } from './tamara-api.port';
-import { TamaraNotificationVerifier } from './webhook/tamara-notification.verifier';
 
+/** Tamara's API client. The webhook verifier is provided by the HTTP surface, which alone needs it. */
 @Module({
   imports: [HttpModule],
-  providers: [tamaraApiProvider, tamaraNotificationVerifierProvider],
-  exports: [TamaraApi, TamaraNotificationVerifier],
+  providers: [tamaraApiProvider],
+  exports: [TamaraApi],
 })
 export class TamaraModule {}
