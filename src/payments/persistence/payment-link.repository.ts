@@ -53,6 +53,22 @@ export class PaymentLinkRepository {
     });
   }
 
+  /** Live links of ERP documents (not API links), for the bridge's cancellation and renaming checks. */
+  listLiveForSources(sources: string[], limit = 500): Promise<PaymentLinkEntity[]> {
+    return this.repo().find({
+      where: { documentSource: In(sources as PaymentLinkEntity['documentSource'][]), status: In([...LIVE_STATUSES]) },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+  }
+
+  latestForDocument(source: string, documentId: string, manager?: EntityManager): Promise<PaymentLinkEntity | null> {
+    return this.repo(manager).findOne({
+      where: { documentSource: source as PaymentLinkEntity['documentSource'], documentId },
+      order: { attempt: 'DESC' },
+    });
+  }
+
   listByReference(reference: string, limit = 50): Promise<PaymentLinkEntity[]> {
     return this.repo()
       .createQueryBuilder('l')

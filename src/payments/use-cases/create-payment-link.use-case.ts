@@ -141,6 +141,19 @@ export class CreatePaymentLinkUseCase {
     }
   }
 
+  /** Adopts the order Tamara has under the link's reference, if any; never sends a create. */
+  async adoptIfCreated(linkId: string): Promise<PaymentLinkEntity> {
+    const link = await this.links.findById(linkId);
+    if (!link || link.status !== 'requested') return link!;
+    try {
+      const found = await this.tamara.findOrderByReference(link.orderReferenceId);
+      return found ? (await this.applyOrder.apply(linkId, found, 'recovery')).link : link;
+    } catch (error) {
+      if (error instanceof TamaraError) return link;
+      throw error;
+    }
+  }
+
   /**
    * Resolves a link left in `requested` (timeout, crash between intent and result): adopt the
    * order Tamara has under our reference, or send the create again if Tamara has none.

@@ -32,10 +32,11 @@ export class VoidPaymentLinkUseCase {
   async execute(linkId: string, cause = 'void'): Promise<PaymentLinkEntity> {
     let link = await this.links.findById(linkId);
     if (!link) throw new AppError('LINK_NOT_FOUND', `No payment link ${linkId}.`);
-    if (link.status === 'requested') link = await this.creator.recover(link.id);
+    // Never resend a create just to void it: only adopt an order Tamara already has.
+    if (link.status === 'requested') link = await this.creator.adoptIfCreated(link.id);
     if (isPaid(link.status)) throw alreadyPaid(link);
     if (!isLive(link.status)) return link; // already ended without payment: nothing left to void
-    if (!link.tamaraOrderId) {
+    if (link.status === 'requested' || !link.tamaraOrderId) {
       throw new AppError('LINK_NOT_VOIDABLE', 'The payment link is still being confirmed with Tamara; try again in a few seconds.', {
         linkId: link.id,
       });
