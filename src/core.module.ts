@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ScheduleModule } from '@nestjs/schedule';
 import type pino from 'pino';
 import { AppConfig } from './config/app-config';
 import { ConnectorConfigModule, RuntimeOptions } from './config/config.module';
@@ -27,13 +28,14 @@ export interface CoreModuleOptions {
 export class CoreModule {
   static register(options: CoreModuleOptions): DynamicModule {
     const { config } = options;
-    const secrets = [config.tamara.apiToken, ...config.tamara.notificationTokens, ...config.http.apiKeys, config.odoo.apiKey].filter(
+    const secrets = [config.tamara.apiToken, ...config.tamara.notificationTokens, ...config.http.apiKeys, config.odoo.apiKey, config.odoo.webhookToken].filter(
       (s): s is string => Boolean(s),
     );
     const imports = [
       ConnectorConfigModule.forRoot(config, options.runtime),
       LoggerModule.forRoot(buildLoggerParams(config.log.level, secrets, options.logDestination)),
       TypeOrmModule.forRoot(buildDataSourceOptions(options.databaseUrl, { embedded: options.embeddedDatabase })),
+      ScheduleModule.forRoot(),
       PaymentsModule,
       options.erp ?? ErpModule.register(),
       ...(options.features ?? []),
@@ -43,7 +45,7 @@ export class CoreModule {
       global: true,
       imports,
       providers: [ConnectorJobsService],
-      exports: [ConnectorJobsService, PaymentsModule, ...(options.erp ? [options.erp] : [ErpModule]), LoggerModule],
+      exports: [ConnectorJobsService, PaymentsModule, ...(options.erp ? [options.erp] : [ErpModule]), ...(options.features ?? []), LoggerModule],
     };
   }
 }

@@ -27,6 +27,7 @@ export class AppConfig {
       db?: string;
       username?: string;
       apiKey?: string;
+      webhookToken?: string;
       protocol: 'auto' | 'jsonrpc' | 'json2';
       timeoutMs: number;
       pollIntervalSeconds: number;
@@ -96,6 +97,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       db: e.ODOO_DB,
       username: e.ODOO_USERNAME,
       apiKey: e.ODOO_API_KEY,
+      webhookToken: e.ODOO_WEBHOOK_TOKEN,
       protocol: e.ODOO_PROTOCOL,
       timeoutMs: e.ODOO_TIMEOUT_MS,
       pollIntervalSeconds: e.ODOO_POLL_INTERVAL_SECONDS,

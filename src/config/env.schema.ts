@@ -58,6 +58,7 @@ export const envSchema = z
     ODOO_DB: optionalText,
     ODOO_USERNAME: optionalText,
     ODOO_API_KEY: secret,
+    ODOO_WEBHOOK_TOKEN: secret,
     ODOO_PROTOCOL: z.enum(['auto', 'jsonrpc', 'json2']),
     ODOO_TIMEOUT_MS: int(1000, 120000),
     ODOO_POLL_INTERVAL_SECONDS: int(1, 3600),

@@ -5,9 +5,10 @@ import { PaymentEventEntity } from '../payments/persistence/payment-event.entity
 import { TamaraInboxEntity } from '../payments/persistence/tamara-inbox.entity';
 import { ErpOutboxEntity } from '../payments/persistence/erp-outbox.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { OdooCursor1764000000001 } from './migrations/1764000000001-odoo-cursor';
 
 export const ENTITIES = [PaymentLinkEntity, RefundEntity, PaymentEventEntity, TamaraInboxEntity, ErpOutboxEntity];
-export const MIGRATIONS = [InitialSchema1764000000000];
+export const MIGRATIONS = [InitialSchema1764000000000, OdooCursor1764000000001];
 
 /** One definition for the service, the CLI and the tests. Never `synchronize`. */
 export function buildDataSourceOptions(url: string, options: { embedded?: boolean } = {}): DataSourceOptions {

@@ -68,6 +68,15 @@ export class ErpOutboxRepository {
     return { pending: get('pending'), parked: get('parked') };
   }
 
+  /** True while some write-back of the link has not reached the ERP yet. */
+  async hasUndelivered(linkId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `SELECT 1 FROM erp_outbox WHERE payment_link_id = $1 AND status IN ('pending', 'parked') LIMIT 1`,
+      [linkId],
+    );
+    return rows.length > 0;
+  }
+
   listParked(limit = 100): Promise<ErpOutboxEntity[]> {
     return this.dataSource.getRepository(ErpOutboxEntity).find({ where: { status: 'parked' }, order: { id: 'ASC' }, take: limit });
   }

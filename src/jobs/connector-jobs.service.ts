@@ -1,4 +1,5 @@
 import { Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { PeriodicJob } from './periodic-job';
 import { ReconcileLinksUseCase } from '../payments/use-cases/reconcile-links.use-case';
 import { ProcessTamaraNotificationsUseCase } from '../payments/use-cases/process-tamara-notifications.use-case';
@@ -24,6 +25,7 @@ export class ConnectorJobsService implements OnApplicationBootstrap, OnApplicati
     dispatch: DispatchErpOutboxUseCase,
     metrics: ConnectorMetrics,
     private readonly settings: JobsSettings,
+    private readonly scheduler: SchedulerRegistry,
   ) {
     const observe = (job: string) => (s: number) => metrics.jobDuration.observe({ job }, s);
     this.inbox = new PeriodicJob('tamara-inbox', 1_000, () => drain(() => processNotifications.runOnce()), observe('tamara-inbox'));
@@ -34,12 +36,12 @@ export class ConnectorJobsService implements OnApplicationBootstrap, OnApplicati
   /** Other modules (the Odoo bridge) add their own periodic work here. */
   register(job: PeriodicJob): void {
     this.extra.push(job);
-    if (this.settings.enabled) job.start();
+    if (this.settings.enabled) job.start(this.scheduler);
   }
 
   onApplicationBootstrap(): void {
     if (!this.settings.enabled) return;
-    for (const job of [this.inbox, this.reconciler, this.erpOutbox, ...this.extra]) job.start();
+    for (const job of [this.inbox, this.reconciler, this.erpOutbox, ...this.extra]) job.start(this.scheduler);
   }
 
   async onApplicationShutdown(): Promise<void> {

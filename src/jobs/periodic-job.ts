@@ -1,14 +1,16 @@
 import { Logger } from '@nestjs/common';
+import type { SchedulerRegistry } from '@nestjs/schedule';
 
 /**
- * Runs `work` every `intervalMs`, never overlapping itself in this process (other replicas are kept
- * apart by the database claims), and can be kicked to run right away (e.g. after a webhook).
+ * Runs `work` every `intervalMs` through @nestjs/schedule's registry, never overlapping itself in
+ * this process (other replicas are kept apart by the database claims), and can be kicked to run
+ * right away (e.g. after a webhook).
  */
 export class PeriodicJob {
-  private timer?: NodeJS.Timeout;
   private running = false;
   private again = false;
   private stopped = true;
+  private registry?: SchedulerRegistry;
   private readonly logger: Logger;
 
   constructor(
@@ -20,14 +22,17 @@ export class PeriodicJob {
     this.logger = new Logger(`Job:${name}`);
   }
 
-  start(): void {
+  start(registry: SchedulerRegistry): void {
     this.stopped = false;
-    this.schedule(this.intervalMs);
+    this.registry = registry;
+    const timer = setInterval(() => void this.tick(), this.intervalMs);
+    timer.unref?.();
+    registry.addInterval(this.name, timer);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    if (this.registry?.doesExist('interval', this.name)) this.registry.deleteInterval(this.name);
     while (this.running) await new Promise((r) => setTimeout(r, 20));
   }
 
@@ -38,14 +43,7 @@ export class PeriodicJob {
       this.again = true;
       return;
     }
-    if (this.timer) clearTimeout(this.timer);
-    this.schedule(0);
-  }
-
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => void this.tick(), delay);
-    this.timer.unref?.();
+    setImmediate(() => void this.tick());
   }
 
   private async tick(): Promise<void> {
@@ -53,15 +51,15 @@ export class PeriodicJob {
     this.running = true;
     const started = process.hrtime.bigint();
     try {
-      await this.work();
+      do {
+        this.again = false;
+        await this.work();
+      } while (this.again && !this.stopped);
     } catch (error) {
       this.logger.error({ reason: error instanceof Error ? error.message : String(error) }, 'Job run failed');
     } finally {
       this.observe?.(Number(process.hrtime.bigint() - started) / 1e9);
       this.running = false;
-      const next = this.again ? 0 : this.intervalMs;
-      this.again = false;
-      this.schedule(next);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../shared/time/clock';
 import { EntityManager } from 'typeorm';
 import type { ErpEvent } from '../../erp/erp-port';
 import type { PaymentLinkStatus } from '../domain/payment-link-status';
@@ -15,6 +16,8 @@ import { toLinkSnapshot, toRefundSnapshot } from './link-snapshot.mapper';
  */
 @Injectable()
 export class LinkJournal {
+  constructor(private readonly clock: Clock) {}
+
   async statusChanged(
     manager: EntityManager,
     link: PaymentLinkEntity,
@@ -95,6 +98,8 @@ export class LinkJournal {
         dedupeKey,
         payload: JSON.parse(JSON.stringify(event)),
         status: 'pending',
+        // The app's clock, not the database's: claims compare against the same clock.
+        nextAttemptAt: this.clock.now(),
       })
       .orIgnore()
       .execute();
