@@ -58,6 +58,7 @@ export async function startConnector(config: AppConfig, options: StartOptions): 
     );
     app.useLogger(app.get(Logger));
     app.useBodyParser('json', { limit: config.http.webhookMaxBodyBytes });
+    app.set('etag', false); // API answers are not cached; hashing every body costs throughput
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
     await app.listen(config.http.port, options.host ?? '0.0.0.0');

@@ -1,5 +1,5 @@
-import { createSecretKey, KeyObject } from 'node:crypto';
-import { jwtVerify } from 'jose';
+import { createHmac, createSecretKey, KeyObject, timingSafeEqual } from 'node:crypto';
+import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { Clock, SystemClock } from '../../shared/time/clock';
 
 export type NotificationRejection =
@@ -45,6 +45,7 @@ export class TamaraNotificationVerifier {
   private readonly clock: Clock;
   private readonly clockToleranceSeconds: number;
   private readonly maxTokenAgeSeconds: number;
+  private readonly verified = new Map<string, { exp: number; iat: number; issuerMatches: boolean }>();
 
   constructor(notificationTokens: readonly string[], options: TamaraNotificationVerifierOptions = {}) {
     const tokens = notificationTokens.map((t) => t.trim()).filter((t) => t !== '');
@@ -63,6 +64,12 @@ export class TamaraNotificationVerifier {
     const token = selectToken(credentials);
     if (!token.ok) return token;
     if (token.value.length > MAX_TOKEN_LENGTH) return { ok: false, reason: 'malformed' };
+    const cached = this.verified.get(token.value);
+    if (cached) {
+      // Same token string, already verified with one of our keys: only time can have changed.
+      const timing = this.checkTimes(cached.exp, cached.iat);
+      return timing ?? { ok: true, issuerMatches: cached.issuerMatches };
+    }
 
     let rejection: NotificationRejection = 'invalid_signature';
     for (const key of this.keys) {
@@ -75,21 +82,63 @@ export class TamaraNotificationVerifier {
     return { ok: false, reason: rejection };
   }
 
+  /**
+   * HS256 verification with node:crypto's synchronous HMAC (WebCrypto's asynchronous job, which
+   * jose's jwtVerify uses, costs more than everything else in a webhook's intake), then the claims
+   * with the same rules jwtVerify applies: algorithm pinned, `exp` and `iat` required, clock
+   * tolerance, maximum age from `iat`. jose still parses the header and payload.
+   */
   private async verifyWith(token: string, key: KeyObject): Promise<NotificationVerification> {
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts.some((p) => !BASE64URL.test(p))) return { ok: false, reason: 'malformed' };
+    let header: ReturnType<typeof decodeProtectedHeader>;
+    let payload: ReturnType<typeof decodeJwt>;
     try {
-      const { payload } = await jwtVerify(token, key, {
-        algorithms: ['HS256'],
-        requiredClaims: ['exp', 'iat'],
-        clockTolerance: this.clockToleranceSeconds,
-        maxTokenAge: this.maxTokenAgeSeconds,
-        currentDate: this.clock.now(),
-      });
-      return { ok: true, issuerMatches: payload.iss === EXPECTED_ISSUER };
-    } catch (error) {
-      return { ok: false, reason: rejectionOf(error) };
+      header = decodeProtectedHeader(token);
+      payload = decodeJwt(token);
+    } catch {
+      return { ok: false, reason: 'malformed' };
     }
+    if (header.alg !== 'HS256') return { ok: false, reason: 'wrong_algorithm' };
+    if (header.crit !== undefined || header.b64 !== undefined) return { ok: false, reason: 'malformed' };
+    const expected = createHmac('sha256', key).update(`${parts[0]}.${parts[1]}`).digest();
+    const given = Buffer.from(parts[2], 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'invalid_signature' };
+    const { exp, iat } = payload;
+    if (typeof exp !== 'number' || typeof iat !== 'number' || !Number.isFinite(exp) || !Number.isFinite(iat)) {
+      return { ok: false, reason: 'malformed' };
+    }
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    if (payload.nbf !== undefined && (typeof payload.nbf !== 'number' || payload.nbf > now + this.clockToleranceSeconds)) return { ok: false, reason: 'malformed' };
+    const timing = this.checkTimes(exp, iat);
+    if (timing) return timing;
+    const issuerMatches = payload.iss === EXPECTED_ISSUER;
+    this.remember(token, { exp, iat, issuerMatches });
+    return { ok: true, issuerMatches };
+  }
+
+  private checkTimes(exp: number, iat: number): NotificationVerification | undefined {
+    const now = Math.floor(this.clock.now().getTime() / 1000);
+    const tolerance = this.clockToleranceSeconds;
+    if (now >= exp + tolerance) return { ok: false, reason: 'expired' };
+    if (iat > now + tolerance) return { ok: false, reason: 'malformed' };
+    if (now - iat > this.maxTokenAgeSeconds + tolerance) return { ok: false, reason: 'expired' };
+    return undefined;
+  }
+
+  /**
+   * Tamara sends the same token in the header and the query, and redeliveries and bursts within a
+   * token's 15 minutes repeat it: a verified token is remembered (bounded, oldest evicted) so the
+   * signature is checked once. Its times are still checked on every use.
+   */
+  private remember(token: string, claims: { exp: number; iat: number; issuerMatches: boolean }): void {
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, claims);
   }
 }
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const VERIFIED_CACHE_SIZE = 1024;
 
 function selectToken(credentials: NotificationCredentials): { ok: true; value: string } | { ok: false; reason: NotificationRejection } {
   const fromHeader = bearerToken(credentials.authorizationHeader);
@@ -105,19 +154,4 @@ function selectToken(credentials: NotificationCredentials): { ok: true; value: s
 function bearerToken(header: string | null | undefined): string | undefined {
   const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(header ?? '');
   return match ? match[1] : undefined;
-}
-
-/** jose error codes → our reasons. Codes, not classes: robust to duplicate module instances. */
-function rejectionOf(error: unknown): NotificationRejection {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  switch (code) {
-    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return 'invalid_signature';
-    case 'ERR_JWT_EXPIRED':
-      return 'expired';
-    case 'ERR_JOSE_ALG_NOT_ALLOWED':
-      return 'wrong_algorithm';
-    default:
-      return 'malformed';
-  }
 }
