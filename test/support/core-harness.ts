@@ -1,4 +1,5 @@
 import { Test, TestingModule } from '@nestjs/testing';
+import { SILENT_LOGGER } from './silent-logger';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConnectorConfigModule } from '../../src/config/config.module';
@@ -37,6 +38,7 @@ export async function createCoreHarness(env: Record<string, string> = {}): Promi
   })
     .overrideProvider(TamaraApi)
     .useValue(tamara)
+    .setLogger(SILENT_LOGGER)
     .compile();
   await module.init();
   const dataSource = module.get(DataSource);

@@ -1,4 +1,5 @@
 import { Test, TestingModule } from '@nestjs/testing';
+import { SILENT_LOGGER } from './silent-logger';
 import { DataSource } from 'typeorm';
 import { CoreModule } from '../../src/core.module';
 import { TamaraApi } from '../../src/tamara/tamara-api.port';
@@ -60,6 +61,7 @@ export async function startOdooHarness(odooOptions: OdooEmulatorOptions = {}): P
   })
     .overrideProvider(TamaraApi)
     .useValue(tamara)
+    .setLogger(SILENT_LOGGER)
     .compile();
   await module.init();
   const dataSource = module.get(DataSource);
