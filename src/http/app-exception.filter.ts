@@ -67,6 +67,6 @@ function isDatabaseDown(e: unknown): boolean {
     code === 'ECONNREFUSED' ||
     code === '57P01' ||
     code === '57P03' ||
-    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(message)
+    /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect|database is not established|Driver not Connected|Cannot use a pool after calling end/i.test(message)
   );
 }
