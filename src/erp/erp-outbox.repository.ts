@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { returningRows } from '../database/returning-rows';
+import { claimDueRows } from '../database/claim-due-rows';
 import { DataSource } from 'typeorm';
 import { ErpOutboxEntity } from '../payments/persistence/erp-outbox.entity';
 
@@ -13,26 +14,28 @@ export class ErpOutboxRepository {
    */
   async claimHeads(now: Date, leaseUntil: Date, limit: number, sources: string[]): Promise<ErpOutboxEntity[]> {
     if (sources.length === 0) return [];
-    const ids = returningRows<{ id: string }>(await this.dataSource.query(
-      `UPDATE erp_outbox SET lease_until = $2, attempts = attempts + 1
-        WHERE id IN (
-          SELECT o.id FROM erp_outbox o
-           WHERE o.status = 'pending' AND o.next_attempt_at <= $1
-             AND (o.lease_until IS NULL OR o.lease_until <= $1)
-             AND o.document_source = ANY($4)
-             AND NOT EXISTS (SELECT 1 FROM erp_outbox p
-                              WHERE p.payment_link_id = o.payment_link_id AND p.status = 'pending' AND p.id < o.id)
-           ORDER BY o.id
-           LIMIT $3
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [now, leaseUntil, limit, sources],
-    ));
+    const ids = await claimDueRows(
+      this.dataSource,
+      {
+        table: 'erp_outbox',
+        set: 'lease_until = $2, attempts = attempts + 1',
+        due: `o.status = 'pending' AND o.next_attempt_at <= $1
+              AND (o.lease_until IS NULL OR o.lease_until <= $1)
+              AND o.document_source = ANY($4)
+              AND NOT EXISTS (SELECT 1 FROM erp_outbox p
+                               WHERE p.payment_link_id = o.payment_link_id AND p.status = 'pending' AND p.id < o.id)`,
+        orderBy: 'o.id',
+        extraParams: [sources],
+      },
+      now,
+      leaseUntil,
+      limit,
+    );
     if (ids.length === 0) return [];
     return this.dataSource
       .getRepository(ErpOutboxEntity)
       .createQueryBuilder('o')
-      .where('o.id IN (:...ids)', { ids: ids.map((r) => r.id) })
+      .where('o.id IN (:...ids)', { ids })
       .orderBy('o.id')
       .getMany();
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows } from '../../database/returning-rows';
+import { claimDueRows } from '../../database/claim-due-rows';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { PaymentLinkEntity } from './payment-link.entity';
 import { LIVE_STATUSES } from '../domain/payment-link-status';
@@ -99,20 +99,14 @@ export class PaymentLinkRepository {
    * Claims links that are due for a check, so that several replicas share the work without doing
    * it twice: rows are locked with SKIP LOCKED and leased until `leaseUntil` in one statement.
    */
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
-    const rows = returningRows<{ id: string }>(await this.dataSource.query(
-      `UPDATE payment_link SET lease_until = $2
-        WHERE id IN (
-          SELECT id FROM payment_link
-           WHERE next_check_at IS NOT NULL AND next_check_at <= $1
-             AND (lease_until IS NULL OR lease_until <= $1)
-           ORDER BY next_check_at
-           LIMIT $3
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [now, leaseUntil, limit],
-    ));
-    return rows.map((r) => r.id);
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+    return claimDueRows(
+      this.dataSource,
+      { table: 'payment_link', set: 'lease_until = $2', due: 'o.next_check_at IS NOT NULL AND o.next_check_at <= $1 AND (o.lease_until IS NULL OR o.lease_until <= $1)', orderBy: 'o.next_check_at' },
+      now,
+      leaseUntil,
+      limit,
+    );
   }
 
   countLiveOverdue(before: Date): Promise<number> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows } from '../../database/returning-rows';
+import { claimDueRows } from '../../database/claim-due-rows';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { RefundEntity } from './refund.entity';
 
@@ -35,19 +35,14 @@ export class RefundRepository {
     return manager.getRepository(RefundEntity).save(row);
   }
 
-  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
-    // next_check_at doubles as the lease: a claimed refund is not due again before leaseUntil.
-    const rows = returningRows<{ id: string }>(await this.dataSource.query(
-      `UPDATE refund SET next_check_at = $2
-        WHERE id IN (
-          SELECT id FROM refund
-           WHERE next_check_at IS NOT NULL AND next_check_at <= $1 AND status IN ('requested', 'unknown')
-           ORDER BY next_check_at
-           LIMIT $3
-           FOR UPDATE SKIP LOCKED)
-        RETURNING id`,
-      [now, leaseUntil, limit],
-    ));
-    return rows.map((r) => r.id);
+  /** next_check_at doubles as the lease: a claimed refund is not due again before leaseUntil. */
+  claimDue(now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+    return claimDueRows(
+      this.dataSource,
+      { table: 'refund', set: 'next_check_at = $2', due: "o.next_check_at IS NOT NULL AND o.next_check_at <= $1 AND o.status IN ('requested', 'unknown')", orderBy: 'o.next_check_at' },
+      now,
+      leaseUntil,
+      limit,
+    );
   }
 }

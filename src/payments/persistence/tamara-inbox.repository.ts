@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { returningRows } from '../../database/returning-rows';
+import { claimDueRows } from '../../database/claim-due-rows';
 import { DataSource } from 'typeorm';
 import { TamaraInboxEntity } from './tamara-inbox.entity';
 import type { TamaraNotification } from '../../tamara/tamara-api.types';
@@ -78,24 +78,23 @@ export class TamaraInboxRepository {
   }
 
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<TamaraInboxEntity[]> {
-    const ids = returningRows<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE tamara_inbox SET lease_until = $2, attempts = attempts + 1
-          WHERE id IN (
-            SELECT id FROM tamara_inbox
-             WHERE status = 'pending' AND next_attempt_at <= $1 AND (lease_until IS NULL OR lease_until <= $1)
-             ORDER BY id
-             LIMIT $3
-             FOR UPDATE SKIP LOCKED)
-          RETURNING id`,
-        [now, leaseUntil, limit],
-      ),
+    const ids = await claimDueRows(
+      this.dataSource,
+      {
+        table: 'tamara_inbox',
+        set: 'lease_until = $2, attempts = attempts + 1',
+        due: "o.status = 'pending' AND o.next_attempt_at <= $1 AND (o.lease_until IS NULL OR o.lease_until <= $1)",
+        orderBy: 'o.id',
+      },
+      now,
+      leaseUntil,
+      limit,
     );
     if (ids.length === 0) return [];
     return this.dataSource
       .getRepository(TamaraInboxEntity)
       .createQueryBuilder('i')
-      .where('i.id IN (:...ids)', { ids: ids.map((r) => r.id) })
+      .where('i.id IN (:...ids)', { ids })
       .orderBy('i.id')
       .getMany();
   }

@@ -178,11 +178,7 @@ export class CreatePaymentLinkUseCase {
     if (link.createAttempts >= MAX_CREATE_ATTEMPTS) {
       return this.markFailed(linkId, 'TAMARA_CREATE_UNCONFIRMED', `Tamara did not confirm the payment link after ${link.createAttempts} attempts; no order exists under ${link.orderReferenceId}.`, 'recovery');
     }
-    const outcome = await this.sendCreate(linkId, 'recovery');
-    if (outcome.kind === 'rejected') {
-      return outcome.link;
-    }
-    return outcome.link;
+    return (await this.sendCreate(linkId, 'recovery')).link;
   }
 
   private async sendCreate(linkId: string, cause: string): Promise<SendOutcome> {

@@ -77,12 +77,10 @@ export class RefundPaymentUseCase {
     const refund = await this.send(intent.refund.id, 'request');
     const link = (await this.links.findById(refund.paymentLinkId))!;
     if (refund.status === 'failed') {
-      throw Object.assign(
-        new AppError('TAMARA_REJECTED', refund.errorMessage ?? 'Tamara refused the refund.', {
-          refundId: refund.id,
-          tamaraErrorCode: refund.errorCode,
-        }),
-      );
+      throw new AppError('TAMARA_REJECTED', refund.errorMessage ?? 'Tamara refused the refund.', {
+        refundId: refund.id,
+        tamaraErrorCode: refund.errorCode,
+      });
     }
     return { refund, link, replayed: false };
   }
