@@ -13,8 +13,12 @@ interface PendingInsert {
 }
 
 const MAX_BATCH = 200;
-/** Batches in flight at once, so a request never waits behind more than one commit. */
-const MAX_CONCURRENT_FLUSHES = 3;
+/**
+ * One batch in flight: requests that arrive during a commit form the next batch, so a request waits
+ * for at most one commit ahead of its own, and the database does one commit per batch (measured best
+ * on 2 cores: see docs/benchmarks.md).
+ */
+const MAX_CONCURRENT_FLUSHES = 1;
 
 @Injectable()
 export class TamaraInboxRepository {
