@@ -240,6 +240,21 @@ describe('payment links against PostgreSQL (core, fake Tamara)', () => {
     expect(a.links + b.links).toBe(reads.length);
   });
 
+  it('B7: links claimed by a replica that dies are taken over when its lease ends, not before', async () => {
+    const created = [];
+    for (let i = 0; i < 3; i++) created.push((await create.execute(request())).link);
+    h.clock.advance(8);
+    // Replica 1 claims the due links, then is killed before checking them.
+    const leased = await links.claimDue(h.clock.now(), new Date(h.clock.now().getTime() + 60_000), 1000);
+    for (const link of created) expect(leased).toContain(link.id);
+    const reads = () => h.tamara.calls.filter((c) => c.op === 'getOrder' && created.some((l) => l.tamaraOrderId === c.args)).length;
+    await reconcile.runOnce(); // replica 2, inside the lease
+    expect(reads()).toBe(0);
+    h.clock.advance(61);
+    await reconcile.runOnce(); // replica 2, after the lease
+    expect(reads()).toBe(3);
+  });
+
   it('keeps three-decimal currencies exact (KWD)', async () => {
     const { link } = await create.execute(request({ amount: Money.of('12.345', 'KWD'), phone: '+965 5012 3456' }));
     expect(link.amount).toBe('12.345');

@@ -70,7 +70,13 @@ export class OdooTriggersUseCase {
       });
       await this.stream(
         STREAMS.creditNotes,
-        (since) => this.documents.changedInvoices([['move_type', '=', 'out_refund'], ['state', '=', 'posted'], ['reversed_entry_id', '!=', false]], since, this.settings.batchSize),
+        (since) =>
+          this.documents.changedInvoices(
+            // Only credit notes of invoices that carry a Tamara order: the rest is none of our business.
+            [['move_type', '=', 'out_refund'], ['state', '=', 'posted'], ['reversed_entry_id.x_tamara_order_id', '!=', false]],
+            since,
+            this.settings.batchSize,
+          ),
         async (cn) => {
           report.creditNotes += 1;
           await this.creditNotePosted(cn as OdooInvoice, report);
