@@ -5,6 +5,7 @@ import { ReconcileLinksUseCase } from '../../src/payments/use-cases/reconcile-li
 import { VoidPaymentLinkUseCase } from '../../src/payments/use-cases/void-payment-link.use-case';
 import { ApplyTamaraOrderUseCase } from '../../src/payments/use-cases/apply-tamara-order.use-case';
 import { PaymentLinkRepository } from '../../src/payments/persistence/payment-link.repository';
+import type { PaymentLinkEntity } from '../../src/payments/persistence/payment-link.entity';
 import type { PaymentLinkRequest } from '../../src/payments/use-cases/payment-link.request';
 
 describe('payment links against PostgreSQL (core, fake Tamara)', () => {
@@ -241,7 +242,7 @@ describe('payment links against PostgreSQL (core, fake Tamara)', () => {
   });
 
   it('B7: links claimed by a replica that dies are taken over when its lease ends, not before', async () => {
-    const created = [];
+    const created: PaymentLinkEntity[] = [];
     for (let i = 0; i < 3; i++) created.push((await create.execute(request())).link);
     h.clock.advance(8);
     // Replica 1 claims the due links, then is killed before checking them.
