@@ -59,6 +59,10 @@ export const envSchema = z
     ODOO_USERNAME: optionalText,
     ODOO_API_KEY: secret,
     ODOO_WEBHOOK_TOKEN: secret,
+    ODOO_ALLOW_INSECURE_URL: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true'),
     ODOO_PROTOCOL: z.enum(['auto', 'jsonrpc', 'json2']),
     ODOO_TIMEOUT_MS: int(1000, 120000),
     ODOO_POLL_INTERVAL_SECONDS: int(1, 3600),
@@ -66,13 +70,17 @@ export const envSchema = z
   })
   .superRefine((env, ctx) => {
     const official = ['https://api.tamara.co', 'https://api-sandbox.tamara.co'];
-    const local = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?$/.test(env.TAMARA_API_URL);
+    const local = isLoopback(env.TAMARA_API_URL);
     if (!official.includes(env.TAMARA_API_URL) && !local && !env.TAMARA_ALLOW_CUSTOM_API_URL) {
       ctx.addIssue({
         code: 'custom',
         path: ['TAMARA_API_URL'],
         message: `must be ${official.join(' or ')} (or a loopback emulator URL); set TAMARA_ALLOW_CUSTOM_API_URL=true to override`,
       });
+    }
+    // The API key travels in every Odoo call: plain HTTP only on loopback (emulator, same-host Odoo) or by explicit choice.
+    if (env.ODOO_URL && !env.ODOO_URL.startsWith('https://') && !isLoopback(env.ODOO_URL) && !env.ODOO_ALLOW_INSECURE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['ODOO_URL'], message: 'must use https:// (or a loopback address); set ODOO_ALLOW_INSECURE_URL=true for a trusted private network' });
     }
     if (env.ODOO_URL && (!env.ODOO_DB || !env.ODOO_USERNAME || !env.ODOO_API_KEY)) {
       for (const key of ['ODOO_DB', 'ODOO_USERNAME', 'ODOO_API_KEY'] as const) {
@@ -82,3 +90,7 @@ export const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+function isLoopback(url: string): boolean {
+  return /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url);
+}

@@ -27,6 +27,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ODOO_URL: 'https://odoo.example.com' })).toThrow(/ODOO_API_KEY is required when ODOO_URL is set/);
   });
 
+  it('requires https for a remote Odoo (its API key travels with every call), unless explicitly allowed', () => {
+    const odoo = { ODOO_DB: 'db', ODOO_USERNAME: 'bot', ODOO_API_KEY: 'key' };
+    expect(() => loadConfig({ ...odoo, ODOO_URL: 'http://erp.example.com' })).toThrow(/ODOO_URL must use https/);
+    expect(loadConfig({ ...odoo, ODOO_URL: 'https://erp.example.com' }).odoo.url).toBe('https://erp.example.com');
+    expect(loadConfig({ ...odoo, ODOO_URL: 'http://127.0.0.1:8069' }).odooConfigured).toBe(true);
+    expect(loadConfig({ ...odoo, ODOO_URL: 'http://10.0.0.5:8069', ODOO_ALLOW_INSECURE_URL: 'true' }).odoo.url).toBe('http://10.0.0.5:8069');
+  });
+
   it('accepts loopback emulator URLs and strips whitespace from pasted tokens', () => {
     const config = loadConfig({ TAMARA_API_URL: 'http://127.0.0.1:4010/', TAMARA_API_TOKEN: ' abc\ndef ' });
     expect(config.tamara.apiUrl).toBe('http://127.0.0.1:4010');
