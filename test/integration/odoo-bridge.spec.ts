@@ -1,6 +1,7 @@
 import { startOdooHarness, OdooHarness } from '../support/odoo-harness';
 import { PaymentLinkRepository } from '../../src/payments/persistence/payment-link.repository';
 import { DispatchErpOutboxUseCase } from '../../src/erp/dispatch-erp-outbox.use-case';
+import { ErpOutboxRepository } from '../../src/erp/erp-outbox.repository';
 import { ReconcileLinksUseCase } from '../../src/payments/use-cases/reconcile-links.use-case';
 
 describe('Odoo bridge end to end (Odoo emulator, in-memory Tamara)', () => {
@@ -233,6 +234,40 @@ describe('Odoo bridge end to end (Odoo emulator, in-memory Tamara)', () => {
     revoked.clear();
     h.clock.advance(6 * 60);
     await h.cycle();
+    await h.cycle();
+    expect(payments(`Tamara order ${link.tamaraOrderId}`)).toHaveLength(1);
+  });
+
+  it('D5: a serialization failure while registering is retried and still makes exactly one payment', async () => {
+    const id = postedInvoice();
+    h.odoo.ui.tickPayWithTamara('account.move', id);
+    await h.cycle();
+    const link = (await linkFor(id))!;
+    h.odoo.faults.inject({ kind: 'serialization-failure', model: 'account.payment.register' }, { calls: 1 });
+    h.tamara.pay(link.tamaraOrderId!);
+    await h.cycle();
+    h.clock.advance(120);
+    await h.cycle();
+    expect(payments(`Tamara order ${link.tamaraOrderId}`)).toHaveLength(1);
+    expect(['paid', 'in_payment']).toContain(move(id).payment_state);
+  });
+
+  it('D1: an Odoo validation error parks the write-back with Odoo’s message, no retry storm', async () => {
+    const id = postedInvoice();
+    h.odoo.ui.tickPayWithTamara('account.move', id);
+    await h.cycle();
+    const link = (await linkFor(id))!;
+    const fault = h.odoo.faults.inject({ kind: 'validation-error', model: 'account.payment.register', message: 'The lock date for accountants is set on 2026-12-31.' });
+    h.tamara.pay(link.tamaraOrderId!);
+    await h.cycle();
+    fault.clear();
+    const parked = await h.dataSource.query(`SELECT last_error FROM erp_outbox WHERE payment_link_id = $1 AND status = 'parked'`, [link.id]);
+    expect(parked).toHaveLength(1);
+    expect(parked[0].last_error).toContain('lock date');
+    expect(payments(`Tamara order ${link.tamaraOrderId}`)).toHaveLength(0);
+    // After the accountant fixed the lock date: requeue, and the payment is made once.
+    const [row] = await h.dataSource.query(`SELECT id FROM erp_outbox WHERE payment_link_id = $1 AND status = 'parked'`, [link.id]);
+    await h.get(ErpOutboxRepository).requeue(row.id, h.clock.now());
     await h.cycle();
     expect(payments(`Tamara order ${link.tamaraOrderId}`)).toHaveLength(1);
   });
