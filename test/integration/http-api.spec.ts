@@ -1,4 +1,5 @@
 import { SignJWT } from 'jose';
+import { DataSource } from 'typeorm';
 import { startAppHarness, AppHarness } from '../support/app-harness';
 import { TEST_NOTIFICATION_TOKEN, TEST_TAMARA_TOKEN, TEST_API_KEY } from '../support/test-config';
 
@@ -101,7 +102,7 @@ describe('HTTP API edges (Tamara unreachable)', () => {
       const res = await send(headers as Record<string, string>, query, { ...body, order_id: '9a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d' });
       expect(res.status).toBe(401);
       expect(res.body.error.code).toBe('WEBHOOK_UNAUTHORIZED');
-      const rows = await h.connector.app.get((await import('typeorm')).DataSource).query(`SELECT count(*)::int AS n FROM tamara_inbox WHERE tamara_order_id = '9a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d'`);
+      const rows = await h.connector.app.get(DataSource).query(`SELECT count(*)::int AS n FROM tamara_inbox WHERE tamara_order_id = '9a1d2c3b-4e5f-4a6b-8c7d-9e0f1a2b3c4d'`);
       expect(rows[0].n).toBe(0);
     });
 
