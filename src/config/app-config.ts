@@ -20,6 +20,7 @@ export class AppConfig {
       locale: 'ar_SA' | 'en_US';
       paymentType: 'PAY_BY_INSTALMENTS' | 'PAY_NOW';
       defaultPhoneCountry: TamaraCountry;
+      linksPerDocumentPerDay: number;
     },
     readonly reconcile: { pollIntervalSeconds: number; expiryGraceSeconds: number; batchSize: number; leaseSeconds: number },
     readonly odoo: {
@@ -85,6 +86,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       locale: e.TAMARA_LOCALE,
       paymentType: e.TAMARA_PAYMENT_TYPE,
       defaultPhoneCountry: e.TAMARA_DEFAULT_PHONE_COUNTRY,
+      linksPerDocumentPerDay: e.LINKS_PER_DOCUMENT_PER_DAY,
     },
     {
       pollIntervalSeconds: e.RECONCILE_POLL_INTERVAL_SECONDS,

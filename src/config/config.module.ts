@@ -29,6 +29,7 @@ export class ConnectorConfigModule {
       paymentType: config.tamara.paymentType,
       defaultPhoneCountry: config.tamara.defaultPhoneCountry,
       tamaraTimeoutMs: config.tamara.timeoutMs,
+      linksPerDocumentPerDay: config.tamara.linksPerDocumentPerDay,
     };
     const jobs: JobsSettings = { enabled: runtime.jobsEnabled, reconcileTickMs: runtime.reconcileTickMs ?? 1_000 };
     const http: HttpSettings = { apiKeys: config.http.apiKeys, webhookMaxBodyBytes: config.http.webhookMaxBodyBytes };

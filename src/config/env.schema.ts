@@ -47,6 +47,7 @@ export const envSchema = z
     TAMARA_LOCALE: z.enum(['ar_SA', 'en_US']),
     TAMARA_PAYMENT_TYPE: z.enum(['PAY_BY_INSTALMENTS', 'PAY_NOW']),
     TAMARA_DEFAULT_PHONE_COUNTRY: z.enum(['SA', 'AE', 'BH', 'KW', 'OM']),
+    LINKS_PER_DOCUMENT_PER_DAY: int(1, 1000),
 
     RECONCILE_POLL_INTERVAL_SECONDS: int(1, 600),
     RECONCILE_EXPIRY_GRACE_SECONDS: int(0, 3600),

@@ -11,4 +11,6 @@ export abstract class PaymentsSettings {
   abstract readonly defaultPhoneCountry: 'SA' | 'AE' | 'BH' | 'KW' | 'OM';
   /** Upper bound of one Tamara call, used to lease a link while a create is in flight. */
   abstract readonly tamaraTimeoutMs: number;
+  /** Each link is an SMS to a real person: a cap per document stops loops (and SMS bombing). */
+  abstract readonly linksPerDocumentPerDay: number;
 }

@@ -241,6 +241,19 @@ describe('payment links against PostgreSQL (core, fake Tamara)', () => {
     expect(a.links + b.links).toBe(reads.length);
   });
 
+  it('stops sending SMS for a document after the daily cap of links (SMS-bombing guard)', async () => {
+    const req = request();
+    for (let i = 0; i < 5; i++) {
+      const { link } = await create.execute(req);
+      await h.get(VoidPaymentLinkUseCase).execute(link.id);
+    }
+    const creates = h.tamara.count('create');
+    await expect(create.execute(req)).rejects.toMatchObject({ code: 'TOO_MANY_LINKS', retryAfterSeconds: 3600 });
+    expect(h.tamara.count('create')).toBe(creates);
+    h.clock.advance(24 * 3600 + 1);
+    expect((await create.execute(req)).link.attempt).toBe(6);
+  });
+
   it('B7: links claimed by a replica that dies are taken over when its lease ends, not before', async () => {
     const created: PaymentLinkEntity[] = [];
     for (let i = 0; i < 3; i++) created.push((await create.execute(request())).link);

@@ -78,6 +78,14 @@ export class PaymentLinkRepository {
       .getMany();
   }
 
+  async countSince(manager: EntityManager, source: string, documentId: string, since: Date): Promise<number> {
+    const rows: Array<{ n: number }> = await manager.query(
+      `SELECT count(*)::int AS n FROM payment_link WHERE document_source = $1 AND document_id = $2 AND created_at >= $3`,
+      [source, documentId, since],
+    );
+    return Number(rows[0].n);
+  }
+
   async nextAttempt(manager: EntityManager, source: string, documentId: string): Promise<number> {
     const rows: Array<{ n: number }> = await manager.query(
       `SELECT COALESCE(MAX(attempt), 0) + 1 AS n FROM payment_link WHERE document_source = $1 AND document_id = $2`,

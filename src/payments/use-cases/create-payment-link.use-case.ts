@@ -77,6 +77,15 @@ export class CreatePaymentLinkUseCase {
     try {
       link = await this.dataSource.transaction(async (manager) => {
         const now = this.clock.now();
+        const recent = await this.links.countSince(manager, request.documentSource, request.documentId, new Date(now.getTime() - 86_400_000));
+        if (recent >= this.settings.linksPerDocumentPerDay) {
+          throw new AppError(
+            'TOO_MANY_LINKS',
+            `${recent} payment links were already sent for this document in the last 24 hours; no more SMS will be sent today. Use another payment method.`,
+            { limit: this.settings.linksPerDocumentPerDay },
+            3600,
+          );
+        }
         const attempt = await this.links.nextAttempt(manager, request.documentSource, request.documentId);
         const row = Object.assign(new PaymentLinkEntity(), {
           id: randomUUID(),
