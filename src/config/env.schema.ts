@@ -79,6 +79,10 @@ export const envSchema = z
         message: `must be ${official.join(' or ')} (or a loopback emulator URL); set TAMARA_ALLOW_CUSTOM_API_URL=true to override`,
       });
     }
+    // Tamara delivers webhooks to HTTPS addresses only.
+    if (env.PUBLIC_URL && !env.PUBLIC_URL.startsWith('https://') && !isLoopback(env.PUBLIC_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must use https:// (Tamara only calls HTTPS webhooks); plain http is accepted for loopback addresses only' });
+    }
     // The API key travels in every Odoo call: plain HTTP only on loopback (emulator, same-host Odoo) or by explicit choice.
     if (env.ODOO_URL && !env.ODOO_URL.startsWith('https://') && !isLoopback(env.ODOO_URL) && !env.ODOO_ALLOW_INSECURE_URL) {
       ctx.addIssue({ code: 'custom', path: ['ODOO_URL'], message: 'must use https:// (or a loopback address); set ODOO_ALLOW_INSECURE_URL=true for a trusted private network' });

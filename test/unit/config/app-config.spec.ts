@@ -27,6 +27,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ODOO_URL: 'https://odoo.example.com' })).toThrow(/ODOO_API_KEY is required when ODOO_URL is set/);
   });
 
+  it('requires an https PUBLIC_URL, except on loopback (the demo)', () => {
+    expect(() => loadConfig({ PUBLIC_URL: 'http://tamara.shop.example' })).toThrow(/PUBLIC_URL must use https/);
+    expect(loadConfig({ PUBLIC_URL: 'http://127.0.0.1:3000' }).http.publicUrl).toBe('http://127.0.0.1:3000');
+  });
+
   it('requires https for a remote Odoo (its API key travels with every call), unless explicitly allowed', () => {
     const odoo = { ODOO_DB: 'db', ODOO_USERNAME: 'bot', ODOO_API_KEY: 'key' };
     expect(() => loadConfig({ ...odoo, ODOO_URL: 'http://erp.example.com' })).toThrow(/ODOO_URL must use https/);
