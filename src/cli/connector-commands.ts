@@ -1,4 +1,4 @@
-import { Command, CommandRunner, Option } from 'nest-commander';
+import { Command, CommandRunner } from 'nest-commander';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { TamaraApi } from '../tamara/tamara-api.port';
@@ -94,16 +94,4 @@ export class RequeueCommand extends CommandRunner {
   }
 }
 
-@Command({ name: 'help-config', description: 'Print where the configuration is documented' })
-export class HelpConfigCommand extends CommandRunner {
-  @Option({ flags: '-v, --verbose' })
-  parseVerbose(): boolean {
-    return true;
-  }
-
-  async run(): Promise<void> {
-    print('Configuration: environment variables, defaults in config/defaults.env, documented in docs/configuration.md.');
-  }
-}
-
-export const CONNECTOR_COMMANDS = [MigrateCommand, RegisterWebhookCommand, ReconcileCommand, StatusCommand, RequeueCommand, HelpConfigCommand];
+export const CONNECTOR_COMMANDS = [MigrateCommand, RegisterWebhookCommand, ReconcileCommand, StatusCommand, RequeueCommand];

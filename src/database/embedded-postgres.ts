@@ -1,5 +1,5 @@
 import { mkdirSync, openSync, closeSync, writeFileSync, readFileSync, unlinkSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -70,4 +70,3 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export const embeddedDataDir = (dataDir: string) => join(dataDir, 'pglite');

@@ -249,4 +249,3 @@ function parseUtc(odooDatetime: string): Date {
   return new Date(`${odooDatetime.replace(' ', 'T')}Z`);
 }
 
-export const ODOO_TRIGGER_STREAMS = STREAMS;

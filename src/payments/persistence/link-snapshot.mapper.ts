@@ -34,8 +34,3 @@ export function toRefundSnapshot(row: RefundEntity): RefundSnapshot {
     errorMessage: row.errorMessage,
   };
 }
-
-/** JSON form of snapshots for the outbox (Money → {amount, currency}); read back by `reviveErpEvent`. */
-export function snapshotToJson(s: PaymentLinkSnapshot): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(s));
-}

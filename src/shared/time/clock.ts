@@ -8,7 +8,3 @@ export class SystemClock extends Clock {
     return new Date();
   }
 }
-
-export function addSeconds(date: Date, seconds: number): Date {
-  return new Date(date.getTime() + seconds * 1000);
-}
