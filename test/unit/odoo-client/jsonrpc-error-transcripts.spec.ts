@@ -1,7 +1,7 @@
 import { OdooError, type OdooClient, type OdooDomain, type OdooErrorKind } from '../../../src/odoo/client';
 import { makeClient } from './support/client-factory';
 import { StubOdooServer, isJsonRpc, transcriptResponse } from './support/stub-odoo-server';
-import { allTranscripts, recordedParams, transcript, type Transcript } from './support/transcripts';
+import { allTranscripts, recordedCall, recordedParams, transcript, type Transcript } from './support/transcripts';
 
 /** The kind every recorded Odoo 18 failure must map to. */
 const EXPECTED_KIND: Record<string, OdooErrorKind> = {
@@ -64,10 +64,7 @@ function isErrorTranscript(t: Transcript): boolean {
   return typeof response === 'string' ? t.endpoint.includes('/jsonrpc') : response !== null && typeof response === 'object' && 'error' in response;
 }
 
-function call(t: Transcript): { model: string; method: string; args: unknown[]; kwargs: Record<string, unknown> } {
-  const [, , , model, method, args, kwargs] = recordedParams(t).args as [unknown, unknown, unknown, string, string, unknown[], Record<string, unknown>?];
-  return { model, method, args, kwargs: kwargs ?? {} };
-}
+const call = recordedCall;
 
 describe('Odoo 18 error transcripts map to OdooError kinds', () => {
   let server: StubOdooServer;

@@ -1,20 +1,15 @@
 import type { OdooClient, OdooDomain } from '../../../src/odoo/client';
 import { makeClient } from './support/client-factory';
 import { StubOdooServer } from './support/stub-odoo-server';
-import { recordedParams, recordedResult, transcript, type Transcript } from './support/transcripts';
+import { recordedCall, recordedParams, recordedResult, transcript, type Transcript } from './support/transcripts';
+
+type Call = ReturnType<typeof recordedCall>;
 
 /**
  * Each case calls a client method with the values of one recorded exchange; the stub answers only
  * when the JSON-RPC params the client sent are deep-equal to the recorded ones, so a passing case
  * proves the body is exactly what the real Odoo 18 accepted.
  */
-
-type Call = { model: string; method: string; args: unknown[]; kwargs: Record<string, unknown> };
-
-function recordedCall(t: Transcript): Call {
-  const [, , , model, method, args, kwargs] = recordedParams(t).args as [unknown, unknown, unknown, string, string, unknown[], Record<string, unknown>?];
-  return { model, method, args, kwargs: kwargs ?? {} };
-}
 
 describe('OdooClient over JSON-RPC sends the recorded Odoo 18 requests', () => {
   let server: StubOdooServer;

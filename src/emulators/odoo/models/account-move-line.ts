@@ -1,3 +1,4 @@
+import { applyProductDefaults } from './product-line-defaults';
 import { f } from '../orm/field-builders';
 import { displayNameOf } from '../orm/field-values';
 import type { Env, ModelDef, StoredRecord } from '../orm/model-types';
@@ -84,13 +85,7 @@ export const accountMoveLine: ModelDef = {
   },
   hooks: {
     prepareCreate: (env, vals) => {
-      const product = typeof vals.product_id === 'number' ? env.store.get('product.product', vals.product_id) : undefined;
-      if (product) {
-        if (vals.name === undefined) vals.name = displayNameOf(env, 'product.product', product.id);
-        if (vals.price_unit === undefined) vals.price_unit = Number(product.list_price ?? 0);
-        if (vals.tax_ids === undefined) vals.tax_ids = [[6, 0, (product.taxes_id as number[] | undefined) ?? []]];
-        if (vals.product_uom_id === undefined) vals.product_uom_id = product.uom_id ?? false;
-      }
+      applyProductDefaults(env, vals, { taxes: 'tax_ids', uom: 'product_uom_id' });
       if (vals.display_type === 'product' || vals.display_type === undefined) {
         if (vals.account_id === undefined) vals.account_id = DEFAULT_ACCOUNTS.sales;
         // Lines added through the invoice form get sequence 100 (observed on recorded invoices).

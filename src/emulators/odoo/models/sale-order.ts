@@ -1,3 +1,4 @@
+import { applyProductDefaults } from './product-line-defaults';
 import { toStoredDatetime } from '../clock';
 import { userError } from '../errors';
 import { create, storeComputed } from '../orm/crud';
@@ -241,13 +242,7 @@ export const saleOrderLine: ModelDef = {
   },
   hooks: {
     prepareCreate: (env, vals) => {
-      const product = typeof vals.product_id === 'number' ? env.store.get('product.product', vals.product_id) : undefined;
-      if (product) {
-        if (vals.name === undefined) vals.name = displayNameOf(env, 'product.product', product.id);
-        if (vals.price_unit === undefined) vals.price_unit = Number(product.list_price ?? 0);
-        if (vals.tax_id === undefined) vals.tax_id = [[6, 0, (product.taxes_id as number[] | undefined) ?? []]];
-        if (vals.product_uom === undefined) vals.product_uom = product.uom_id ?? false;
-      }
+      applyProductDefaults(env, vals, { taxes: 'tax_id', uom: 'product_uom' });
       if (vals.display_type && vals.product_uom_qty === undefined) vals.product_uom_qty = 0;
     },
     afterCreate: (env, ids) => recomputeFromLines(env, ids),

@@ -38,6 +38,12 @@ export function recordedParams(t: Transcript): { service: string; method: string
   return (t.request as { params: { service: string; method: string; args: unknown[] } }).params;
 }
 
+/** The object.execute_kw call of a recorded exchange. */
+export function recordedCall(t: Transcript): { model: string; method: string; args: unknown[]; kwargs: Record<string, unknown> } {
+  const [, , , model, method, args, kwargs] = recordedParams(t).args as [unknown, unknown, unknown, string, string, unknown[], Record<string, unknown>?];
+  return { model, method, args, kwargs: kwargs ?? {} };
+}
+
 /** The recorded `result` of a successful JSON-RPC exchange. */
 export function recordedResult(t: Transcript): unknown {
   return (t.response as { result?: unknown }).result;
